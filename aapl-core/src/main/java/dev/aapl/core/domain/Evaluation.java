@@ -40,9 +40,18 @@ public record Evaluation(ForecastMetrics model, ForecastMetrics naive) {
 
     /** @return the model's metrics, the naive ones with prefix {@code naive_}, and the skill */
     public Map<String, Double> asMap() {
-        Map<String, Double> map = new LinkedHashMap<>(model.asMap(""));
-        map.putAll(naive.asMap("naive_"));
-        map.put("skill", skill());
+        return asMap("");
+    }
+
+    /**
+     * @param prefix put before every name, for example {@code fold_}
+     * @return the model's metrics, the naive ones with {@code naive_} after the prefix, and the
+     *     skill
+     */
+    public Map<String, Double> asMap(String prefix) {
+        Map<String, Double> map = new LinkedHashMap<>(model.asMap(prefix));
+        map.putAll(naive.asMap(prefix + "naive_"));
+        map.put(prefix + "skill", skill());
         return map;
     }
 }
