@@ -1,0 +1,275 @@
+package dev.aapl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line end to end, through the runnable jar in a temporary folder, on the
+ * synthetic sample data: train, predict, backtest, the model registry, and bad input. The
+ * steps build on each other, so they run in order on one tracking folder.
+ */
+@TestInstance(Lifecycle.PER_CLASS)
+@TestMethodOrder(OrderAnnotation.class)
+class CliEndToEndIT {
+
+    /** A Friday evening after the close, so the sample's last bar is the 15:30 bar. */
+    private static final String AS_OF = "2026-11-20T17:00:00-05:00";
+    private static final String[] SMALL_FOREST = {"--trees", "10", "--max-depth", "5",
+        "--as-of", AS_OF};
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path work;
+
+    private static JarRunner aapl;
+
+    @BeforeAll
+    static void findJar() {
+        aapl = new JarRunner(work);
+    }
+
+    private static String[] args(String[] first, String... more) {
+        return Stream.concat(Stream.of(first), Stream.of(more)).toArray(String[]::new);
+    }
+
+    private static JsonNode json(JarRunner.Result result) throws IOException {
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        return JSON.readTree(result.out());
+    }
+
+    @Test
+    @Order(1)
+    void predictBeforeAnyTrainingSaysHowToGetAChampion() throws Exception {
+        JarRunner.Result result = aapl.run("predict", "--as-of", AS_OF);
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err().strip().lines()).hasSize(1);
+        assertThat(result.err()).contains("no champion").contains("aapl train");
+    }
+
+    @Test
+    @Order(2)
+    void trainReportsModelBesideNaiveAndPromotesTheFirstModel() throws Exception {
+        JsonNode report = json(aapl.run(args(SMALL_FOREST, "train", "--json")));
+
+        for (String field : List.of("rmse", "mae", "directionalAccuracy", "naiveRmse", "skill",
+                "trainRows", "holdoutRows")) {
+            assertThat(report.has(field)).as(field).isTrue();
+        }
+        assertThat(report.get("holdoutRows").asInt()).isBetween(130, 141);
+        assertThat(report.get("trainRows").asInt()).isGreaterThan(3000);
+        assertThat(report.get("synthetic").asBoolean()).isTrue();
+        assertThat(report.get("modelVersion").asInt()).isEqualTo(1);
+        assertThat(report.get("rmse").asDouble()).isPositive();
+        assertThat(report.get("naiveRmse").asDouble()).isPositive();
+        assertThat(Files.isDirectory(work.resolve("mlruns"))).isTrue();
+    }
+
+    @Test
+    @Order(3)
+    void trainWithoutJsonPrintsAReadableReport() throws Exception {
+        JarRunner.Result result = aapl.run(args(SMALL_FOREST, "train", "--seed", "7"));
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("RMSE").contains("naive").contains("skill")
+                .contains("synthetic").contains("aapl-1h-rf version 2");
+    }
+
+    @Test
+    @Order(4)
+    void predictUsesTheChampionAndNamesIt() throws Exception {
+        JsonNode forecast = json(aapl.run("predict", "--json", "--as-of", AS_OF));
+
+        assertThat(forecast.get("nextBarStart").asText()).isEqualTo("2026-11-23T09:30-05:00");
+        assertThat(forecast.get("lastBarStart").asText()).isEqualTo("2026-11-20T15:30-05:00");
+        assertThat(forecast.get("forecastClose").asDouble()).isPositive();
+        assertThat(forecast.get("modelVersion").asInt()).isBetween(1, 2);
+        assertThat(forecast.get("synthetic").asBoolean()).isTrue();
+    }
+
+    @Test
+    @Order(5)
+    void backtestForecastsEveryBarOfTheSpan() throws Exception {
+        JsonNode report = json(aapl.run(args(SMALL_FOREST, "backtest", "--days", "10",
+                "--refit-every", "5", "--json")));
+
+        assertThat(report.get("folds")).hasSize(2);
+        assertThat(report.get("forecasts").asInt()).isBetween(60, 70);
+        assertThat(report.has("skill")).isTrue();
+    }
+
+    @Test
+    @Order(6)
+    void modelsListsVersionsAndPromoteRollsBack() throws Exception {
+        JsonNode before = json(aapl.run("models", "--json"));
+        assertThat(before.get("versions")).hasSize(2);
+
+        JsonNode promoted = json(aapl.run("promote", "--version", "1", "--json"));
+        JsonNode forecast = json(aapl.run("predict", "--json", "--as-of", AS_OF));
+
+        assertThat(promoted.get("champion").asInt()).isEqualTo(1);
+        assertThat(forecast.get("modelVersion").asInt()).isEqualTo(1);
+        JsonNode after = json(aapl.run("models", "--json"));
+        assertThat(after.get("versions").get(0).get("champion").asBoolean()).isTrue();
+        assertThat(after.get("versions").get(0).get("tags").get("aapl.promotion.decision")
+                .asText()).isEqualTo("promoted by hand");
+    }
+
+    @Test
+    @Order(7)
+    void mlflowReadsWhatTrainAndBacktestWrote() throws Exception {
+        String python = System.getenv("AAPL_MLFLOW_PYTHON");
+        assumeTrue(python != null && !python.isBlank(),
+                "set AAPL_MLFLOW_PYTHON (scripts/python-env.sh prints it) to check with MLflow");
+        Process process = new ProcessBuilder(python, System.getProperty("aapl.mlflow.verifier"),
+                work.resolve("mlruns").toString()).redirectErrorStream(false).start();
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(err).isZero();
+
+        JsonNode summary = JSON.readTree(out);
+        assertThat(summary.toString()).contains("aapl-1h-rf").contains("champion");
+    }
+
+    @Test
+    @Order(10)
+    void unknownSourceIsAUsageError() throws Exception {
+        JarRunner.Result result = aapl.run("train", "--source", "ftp://x");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("unknown source");
+    }
+
+    @Test
+    @Order(11)
+    void missingCsvFileFailsWithOneLineAndKeepsTheChampion() throws Exception {
+        JarRunner.Result result = aapl.run(args(SMALL_FOREST, "train", "--source",
+                "csv:nowhere.csv"));
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err().strip().lines()).hasSize(1);
+        assertThat(result.err()).contains("nowhere.csv");
+        JsonNode forecast = json(aapl.run("predict", "--json", "--as-of", AS_OF));
+        assertThat(forecast.get("modelVersion").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(12)
+    void emptyCsvFileFailsWithOneLine() throws Exception {
+        Files.writeString(work.resolve("empty.csv"), "");
+
+        JarRunner.Result result = aapl.run(args(SMALL_FOREST, "train", "--source",
+                "csv:empty.csv"));
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    @Order(13)
+    void tooFewBarsForTheHoldoutFailsClearly() throws Exception {
+        Path csv = work.resolve("short.csv");
+        Files.writeString(csv, "Datetime,Open,High,Low,Close,Volume\n"
+                + "2024-03-04 09:30:00-05:00,100,101,99,100.5,1000\n"
+                + "2024-03-04 10:30:00-05:00,100.5,101,99,100.2,1000\n"
+                + "2024-03-05 09:30:00-05:00,100.2,101,99,100.7,1000\n");
+
+        JarRunner.Result result = aapl.run(args(SMALL_FOREST, "train", "--source",
+                "csv:" + csv));
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("trading days");
+    }
+
+    @Test
+    @Order(14)
+    void badOptionValueIsAUsageError() throws Exception {
+        JarRunner.Result result = aapl.run("train", "--trees", "0");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("trees");
+    }
+
+    @Test
+    @Order(15)
+    void corruptChampionFolderFailsPredictAndIsLeftAsItWas() throws Exception {
+        Path copy = work.resolve("mlruns-corrupt");
+        copyTree(work.resolve("mlruns"), copy);
+        Path modelFile;
+        try (Stream<Path> files = Files.walk(copy)) {
+            modelFile = files.filter(p -> p.getFileName().toString().equals("model.ser"))
+                    .findFirst().orElseThrow();
+        }
+        try (Stream<Path> files = Files.walk(copy)) {
+            for (Path p : (Iterable<Path>) files.filter(
+                    f -> f.getFileName().toString().equals("model.ser"))::iterator) {
+                Files.write(p, new byte[] {1, 2, 3});
+            }
+        }
+
+        JarRunner.Result result = aapl.run("predict", "--tracking-dir", copy.toString(),
+                "--as-of", AS_OF);
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err().strip().lines()).hasSize(1);
+        assertThat(Files.readAllBytes(modelFile)).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    @Order(16)
+    void unwritableTrackingFolderFailsWithOneLine() throws Exception {
+        Path blocked = work.resolve("not-a-folder");
+        Files.writeString(blocked, "a file where a folder should be");
+
+        JarRunner.Result result = aapl.run(args(SMALL_FOREST, "train", "--tracking-dir",
+                blocked.toString()));
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    @Order(17)
+    void everyCommandHasHelp() throws Exception {
+        for (String command : List.of("train", "predict", "backtest", "models", "promote")) {
+            JarRunner.Result result = aapl.run(command, "--help");
+
+            assertThat(result.exitCode()).as(command).isZero();
+            assertThat(result.out()).as(command).contains("Usage: aapl " + command);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        }
+    }
+}
