@@ -48,7 +48,8 @@ public final class FastForestModel extends Model<Regressor> {
         if (featureIDMap.size() != forest.featureCount()
                 || importances.length != forest.featureCount()) {
             throw new IllegalArgumentException("the forest has " + forest.featureCount()
-                    + " features but the feature map has " + featureIDMap.size());
+                    + " features, the feature map " + featureIDMap.size()
+                    + " and the importances " + importances.length);
         }
         if (outputIDInfo.size() != 1) {
             throw new IllegalArgumentException(

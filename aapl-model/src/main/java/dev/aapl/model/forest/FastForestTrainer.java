@@ -185,10 +185,11 @@ public final class FastForestTrainer implements Trainer<Regressor> {
 
         TrainingTable table = TrainingTable.from(examples);
         int workers = Math.min(threads, trees);
-        List<GrownTree> grown = growTrees(table, workers);
+        OutOfBagSums outOfBag = new OutOfBagSums(trees, table.rowCount());
+        List<GrownTree> grown = growTrees(table, workers, outOfBag);
         FlatForest forest = FlatForest.of(grown, table.featureCount());
         double[] importances = averageImportances(grown, table.featureCount());
-        double outOfBagMse = bootstrap ? outOfBagMse(grown, table.targets()) : Double.NaN;
+        double outOfBagMse = bootstrap ? outOfBag.meanSquaredError(table.targets()) : Double.NaN;
 
         ModelProvenance provenance = new ModelProvenance(FastForestModel.class.getName(),
                 OffsetDateTime.now(), examples.getProvenance(), trainerProvenance,
@@ -235,7 +236,8 @@ public final class FastForestTrainer implements Trainer<Regressor> {
         }
     }
 
-    private List<GrownTree> growTrees(TrainingTable table, int workers) {
+    private List<GrownTree> growTrees(TrainingTable table, int workers,
+            OutOfBagSums outOfBag) {
         SplittableRandom master = new SplittableRandom(seed);
         SplittableRandom[] randoms = new SplittableRandom[trees];
         for (int t = 0; t < trees; t++) {
@@ -250,7 +252,12 @@ public final class FastForestTrainer implements Trainer<Regressor> {
             int t;
             while (!Thread.currentThread().isInterrupted()
                     && (t = nextTree.getAndIncrement()) < trees) {
-                grown[t] = grower.grow(randoms[t], bootstrap);
+                GrownTree tree = grower.grow(randoms[t], bootstrap);
+                if (bootstrap) {
+                    outOfBag.add(t, tree.outOfBag());
+                    tree = tree.withOutOfBag(null);
+                }
+                grown[t] = tree;
                 counter.treeDone();
             }
         };
@@ -258,6 +265,9 @@ public final class FastForestTrainer implements Trainer<Regressor> {
             worker.run();
         } else {
             runOnPool(worker, workers);
+        }
+        if (Arrays.asList(grown).contains(null)) {
+            throw new IllegalStateException("forest training was interrupted");
         }
         return List.of(grown);
     }
@@ -309,30 +319,6 @@ public final class FastForestTrainer implements Trainer<Regressor> {
         return mean;
     }
 
-    private static double outOfBagMse(List<GrownTree> trees, double[] targets) {
-        double[] sums = new double[targets.length];
-        int[] votes = new int[targets.length];
-        for (GrownTree tree : trees) {
-            double[] predictions = tree.outOfBag();
-            for (int row = 0; row < targets.length; row++) {
-                if (!Double.isNaN(predictions[row])) {
-                    sums[row] += predictions[row];
-                    votes[row]++;
-                }
-            }
-        }
-        double squares = 0;
-        int rows = 0;
-        for (int row = 0; row < targets.length; row++) {
-            if (votes[row] > 0) {
-                double error = sums[row] / votes[row] - targets[row];
-                squares += error * error;
-                rows++;
-            }
-        }
-        return rows == 0 ? Double.NaN : squares / rows;
-    }
-
     @Override
     public int getInvocationCount() {
         return invocationCount.get();
@@ -377,6 +363,53 @@ public final class FastForestTrainer implements Trainer<Regressor> {
         synchronized void treeDone() {
             done++;
             callback.accept(done);
+        }
+    }
+
+    /**
+     * Adds the trees' out-of-bag predictions in tree order, whatever order the trees finish in,
+     * so the error is bit-identical on any number of threads; each tree's predictions are
+     * dropped once added, so memory holds only the trees finished ahead of a slower one.
+     */
+    private static final class OutOfBagSums {
+
+        private final double[][] pending;
+        private final double[] sums;
+        private final int[] votes;
+        private int next;
+
+        OutOfBagSums(int trees, int rows) {
+            this.pending = new double[trees][];
+            this.sums = new double[rows];
+            this.votes = new int[rows];
+        }
+
+        synchronized void add(int tree, double[] predictions) {
+            pending[tree] = predictions;
+            while (next < pending.length && pending[next] != null) {
+                double[] ready = pending[next];
+                for (int row = 0; row < sums.length; row++) {
+                    if (!Double.isNaN(ready[row])) {
+                        sums[row] += ready[row];
+                        votes[row]++;
+                    }
+                }
+                pending[next++] = null;
+            }
+        }
+
+        /** @return the error over rows some tree left out, or NaN when every tree saw all */
+        synchronized double meanSquaredError(double[] targets) {
+            double squares = 0;
+            int rows = 0;
+            for (int row = 0; row < targets.length; row++) {
+                if (votes[row] > 0) {
+                    double error = sums[row] / votes[row] - targets[row];
+                    squares += error * error;
+                    rows++;
+                }
+            }
+            return rows == 0 ? Double.NaN : squares / rows;
         }
     }
 

@@ -12,7 +12,7 @@ package dev.aapl.model.forest;
  * @param value the mean target of the node's training rows
  * @param importance per feature, the decrease in squared error of this tree's splits on it
  * @param outOfBag per training row, this tree's prediction when the row was left out of its
- *     bootstrap sample and NaN otherwise; null without bootstrap
+ *     bootstrap sample and NaN otherwise; null without bootstrap or once collected
  */
 record GrownTree(int[] feature, double[] threshold, int[] left, int[] right, double[] value,
         double[] importance, double[] outOfBag) {
