@@ -89,8 +89,11 @@ public final class SampleBarSource implements LoadBarsPort {
             if (!calendar.isTradingDay(date)) {
                 continue;
             }
+            // Sessions before the day of now have all closed by then; only that day's may not.
+            boolean today = date.equals(lastDate);
             for (Bar bar : path.nextSession(date)) {
-                if (!bar.start().isBefore(windowStart) && calendar.isComplete(bar.start(), now)) {
+                if (!bar.start().isBefore(windowStart)
+                        && (!today || calendar.isComplete(bar.start(), now))) {
                     bars.add(bar);
                 }
             }
