@@ -22,11 +22,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hourly bars from a CSV file, for {@code --source csv:PATH}. The layouts Yahoo's website and
- * yfinance write are recognised by their header (see {@link CsvHeader} for the three of them);
- * times may carry an offset, be New York local time, or be Unix seconds. Rows may come in any
- * order and are sorted. Only {@code Close} is read as the close: {@code Adj Close} is ignored,
- * as an adjusted close only makes sense for daily bars.
+ * Hourly bars from a CSV file, for {@code --source csv:PATH}. Columns are found by name, in any
+ * order and any case, under one of the headers Yahoo's website and yfinance write:
+ * <ul>
+ *   <li>one row, {@code Datetime,Open,High,Low,Close,Adj Close,Volume}, with or without
+ *       {@code Adj Close}, the time column also named {@code Date} or {@code Timestamp};</li>
+ *   <li>two rows, {@code Datetime,Close,High,Low,Open,Volume} then {@code ,AAPL,AAPL,...};</li>
+ *   <li>three rows, {@code Price,Close,...}, {@code Ticker,AAPL,...} and {@code Datetime,,,,,}.
+ *   </li>
+ * </ul>
+ * When the header names a ticker it must be the one asked for. Times may carry an offset, be
+ * New York local time, or be Unix seconds. Rows may come in any order and are sorted. The close
+ * is {@code Close}; {@code Adj Close} is ignored, as an adjusted close only makes sense for daily
+ * bars and the close of an hourly bar is the traded price.
  *
  * <p>A bad row (a number that does not parse, a missing value, a bar breaking the rules of
  * {@link Bar}, a time that is not an hourly bar start of the calendar, a start time repeated with

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * number generator seeded from the seed and the ticker, so a given bar has the same values
  * whatever {@code now} is asked for; {@code now} only chooses the window that is returned, the
  * {@link #WINDOW_DAYS} calendar days before it. Each call regenerates the path from the anchor,
- * a few milliseconds for ten years of bars.
+ * some tens of milliseconds for ten years of bars.
  */
 public final class SampleBarSource implements LoadBarsPort {
 
