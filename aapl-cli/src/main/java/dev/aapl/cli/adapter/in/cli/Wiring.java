@@ -11,6 +11,7 @@ import dev.aapl.core.service.PredictService;
 import dev.aapl.core.service.ServicePorts;
 import dev.aapl.core.service.TrainModelService;
 import dev.aapl.data.adapter.out.csv.CsvBarSource;
+import dev.aapl.data.adapter.out.csv.CsvOptions;
 import dev.aapl.data.adapter.out.sample.SampleBarSource;
 import dev.aapl.features.FeatureSpec;
 import dev.aapl.model.adapter.out.tribuo.ChartArtifacts;
@@ -32,14 +33,15 @@ final class Wiring {
     static LoadBarsPort bars(DataOptions data) {
         String source = data.source.strip();
         if (source.equalsIgnoreCase("sample")) {
-            return new SampleBarSource();
+            return SampleBarSource.withDefaultSeed();
         }
         if (source.toLowerCase(Locale.ROOT).startsWith("csv:")) {
             Path path = data.csvPath();
             if (path.toString().isBlank()) {
                 throw new IllegalArgumentException("--source csv: needs a path, e.g. csv:aapl.csv");
             }
-            return CsvBarSource.of(path, data.skipBadRows);
+            return new CsvBarSource(CsvOptions.builder(path).skipBadRows(data.skipBadRows)
+                    .calendar(CALENDAR).build());
         }
         throw new IllegalArgumentException("unknown source '" + source
                 + "': use sample or csv:PATH");

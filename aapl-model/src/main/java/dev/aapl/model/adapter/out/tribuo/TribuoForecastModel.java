@@ -8,6 +8,7 @@ import dev.aapl.core.port.out.ForecastModel;
 import dev.aapl.features.FeatureBuilder;
 import dev.aapl.features.FeatureMatrix;
 import dev.aapl.features.FeatureSpec;
+import dev.aapl.model.forest.FastForestModel;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -84,6 +85,20 @@ final class TribuoForecastModel implements ForecastModel {
             return new double[0];
         }
         FeatureMatrix matrix = FeatureBuilder.build(bars, spec, fromOrigin, toOrigin);
+        double[] predicted = predict(matrix);
+        double[] closes = new double[matrix.size()];
+        for (int i = 0; i < closes.length; i++) {
+            double lastClose = bars.get(matrix.origin(i)).close();
+            closes[i] = target == TargetKind.RETURN
+                    ? lastClose * Math.exp(predicted[i]) : predicted[i];
+        }
+        return closes;
+    }
+
+    private double[] predict(FeatureMatrix matrix) {
+        if (model instanceof FastForestModel fast) {
+            return fast.predict(inModelOrder(fast, matrix));
+        }
         List<Example<Regressor>> examples = new ArrayList<>(matrix.size());
         for (int i = 0; i < matrix.size(); i++) {
             examples.add(new ArrayExample<>(RegressionFactory.UNKNOWN_REGRESSOR, featureNames,
@@ -91,14 +106,28 @@ final class TribuoForecastModel implements ForecastModel {
         }
 
         List<Prediction<Regressor>> predictions = model.predict(examples);
-
-        double[] closes = new double[matrix.size()];
-        for (int i = 0; i < closes.length; i++) {
-            double predicted = predictions.get(i).getOutput().getValues()[0];
-            double lastClose = bars.get(matrix.origin(i)).close();
-            closes[i] = target == TargetKind.RETURN ? lastClose * Math.exp(predicted) : predicted;
+        double[] values = new double[predictions.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = predictions.get(i).getOutput().getValues()[0];
         }
-        return closes;
+        return values;
+    }
+
+    /** The fast forest numbers its features its own way; rows are reordered to match. */
+    private double[][] inModelOrder(FastForestModel fast, FeatureMatrix matrix) {
+        List<String> modelNames = fast.featureNames();
+        List<String> specNames = spec.featureNames();
+        int[] column = new int[modelNames.size()];
+        for (int j = 0; j < column.length; j++) {
+            column[j] = specNames.indexOf(modelNames.get(j));
+        }
+        double[][] rows = new double[matrix.size()][column.length];
+        for (int i = 0; i < rows.length; i++) {
+            for (int j = 0; j < column.length; j++) {
+                rows[i][j] = column[j] < 0 ? 0 : matrix.value(i, column[j]);
+            }
+        }
+        return rows;
     }
 
     @Override
@@ -112,18 +141,27 @@ final class TribuoForecastModel implements ForecastModel {
     }
 
     /**
-     * Tribuo measures a tree's use of a feature by how many splits test it, averaged over the
-     * trees of a forest; the shares here are those counts divided by their total. Split counts
-     * ignore how much each split reduced the error, so they rank features only roughly.
+     * The fast forest gives the mean decrease in squared error each feature brought. Tribuo's
+     * forest measures a tree's use of a feature by how many splits test it, averaged over the
+     * trees; the shares here are those counts divided by their total. Split counts ignore how
+     * much each split reduced the error, so they rank features only roughly.
      */
     @Override
     public Map<String, Double> featureImportances() {
+        if (model instanceof FastForestModel fast) {
+            return sortedShares(fast.featureImportances());
+        }
         Map<String, Double> counts = new TreeMap<>();
         Map<String, List<Pair<String, Double>>> top = model.getTopFeatures(-1);
         Collection<List<Pair<String, Double>>> lists = top.containsKey(Model.ALL_OUTPUTS)
                 ? List.of(top.get(Model.ALL_OUTPUTS)) : top.values();
         lists.forEach(list -> list.forEach(
                 pair -> counts.merge(pair.getA(), Math.abs(pair.getB()), Double::sum)));
+        return sortedShares(counts);
+    }
+
+    /** Every feature of the spec with its share of the total, largest first. */
+    private Map<String, Double> sortedShares(Map<String, Double> counts) {
         double total = counts.values().stream().mapToDouble(Double::doubleValue).sum();
         if (!(total > 0)) {
             return Map.of();
@@ -136,9 +174,15 @@ final class TribuoForecastModel implements ForecastModel {
         return shares;
     }
 
-    /** Tribuo's forests keep no out-of-bag rows, so there is no estimate to give. */
+    /**
+     * The fast forest measures the out-of-bag MSE of the target when it bootstraps; Tribuo's
+     * forests keep no out-of-bag rows, so they give no estimate.
+     */
     @Override
     public OptionalDouble outOfBagError() {
+        if (model instanceof FastForestModel fast && Double.isFinite(fast.outOfBagMse())) {
+            return OptionalDouble.of(fast.outOfBagMse());
+        }
         return OptionalDouble.empty();
     }
 

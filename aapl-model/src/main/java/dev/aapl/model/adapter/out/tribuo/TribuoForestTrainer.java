@@ -10,6 +10,7 @@ import dev.aapl.core.port.out.TrainModelPort;
 import dev.aapl.features.FeatureBuilder;
 import dev.aapl.features.FeatureMatrix;
 import dev.aapl.features.FeatureSpec;
+import dev.aapl.model.forest.FastForestTrainer;
 import dev.aapl.features.Targets;
 import java.util.Objects;
 import java.util.function.Function;
@@ -26,8 +27,9 @@ import org.tribuo.regression.Regressor;
 /**
  * Trains a random forest on the features of a {@link FeatureSpec}: one row per origin bar whose
  * next bar lies before the target end, labelled with that next bar's log return or close.
- * {@link ModelSettings#TRIBUO_CART} trains Tribuo's own forest; {@link ModelSettings#FAST_FOREST}
- * trains whatever {@code Trainer<Regressor>} the factory given at construction makes.
+ * {@link ModelSettings#TRIBUO_CART} trains Tribuo's own forest, the reference;
+ * {@link ModelSettings#FAST_FOREST} trains the project's multi-threaded {@link FastForestTrainer},
+ * or whatever {@code Trainer<Regressor>} a factory given at construction makes.
  */
 public final class TribuoForestTrainer implements TrainModelPort {
 
@@ -43,7 +45,7 @@ public final class TribuoForestTrainer implements TrainModelPort {
     private final Function<ModelSettings, Trainer<Regressor>> fastTrainers;
 
     /**
-     * A trainer that knows Tribuo's forest only; asking for the fast forest fails.
+     * A trainer with both forests: the project's fast forest and Tribuo's own.
      *
      * @param spec the features to train on
      */
@@ -86,7 +88,7 @@ public final class TribuoForestTrainer implements TrainModelPort {
         long started = System.nanoTime();
         progress.progress(TribuoForests.TASK, 0, settings.trees());
         Model<Regressor> model = trainer.train(dataset);
-        if (!settings.algorithm().equals(ModelSettings.TRIBUO_CART)) {
+        if (!settings.algorithm().equals(ModelSettings.TRIBUO_CART) && fastTrainers != null) {
             progress.progress(TribuoForests.TASK, settings.trees(), settings.trees());
         }
         LOG.info("trained {} with {} trees on {} rows of {} features in {} ms",
@@ -145,9 +147,13 @@ public final class TribuoForestTrainer implements TrainModelPort {
             return TribuoForests.create(settings, progress);
         }
         if (fastTrainers == null) {
-            throw new IllegalStateException("no fast forest trainer is configured: construct "
-                    + "TribuoForestTrainer with a factory for '" + ModelSettings.FAST_FOREST
-                    + "', or train with '" + ModelSettings.TRIBUO_CART + "'");
+            return FastForestTrainer.builder().trees(settings.trees())
+                    .maxDepth(settings.maxDepth()).minChildWeight(settings.minChildWeight())
+                    .featureFraction(settings.featureFraction()).bootstrap(settings.bootstrap())
+                    .seed(settings.seed())
+                    .progress(done -> progress.progress(TribuoForests.TASK, done,
+                            settings.trees()))
+                    .build();
         }
         return Objects.requireNonNull(fastTrainers.apply(settings),
                 "the fast forest factory returned no trainer");

@@ -182,12 +182,19 @@ class TribuoForestTrainerTest {
         }
 
         @Test
-        void theFastForestNeedsAFactory() {
+        void theBuiltInFastForestReportsEveryTreeAndMeasuresItself() {
             ModelSettings fast = TINY.withAlgorithm(ModelSettings.FAST_FOREST);
+            List<Long> done = new ArrayList<>();
 
-            assertThatThrownBy(() -> trainer.train(BARS, TARGET_END, fast, ProgressListener.NONE))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("no fast forest trainer is configured");
+            ForecastModel model = trainer.train(BARS, TARGET_END, fast,
+                    (task, count, total) -> done.add(count));
+
+            assertThat(done).contains(0L, (long) fast.trees());
+            assertThat(model.outOfBagError()).isPresent();
+            assertThat(model.featureImportances().values().stream()
+                    .mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0, within(1e-9));
+            assertThat(boxed(model.forecastCloses(BARS, TARGET_END, BARS.size())))
+                    .allSatisfy(close -> assertThat(close).isPositive());
         }
 
         @Test
