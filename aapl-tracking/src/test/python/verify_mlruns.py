@@ -1,6 +1,9 @@
 """Reads a tracking folder with MLflow's own Python API and prints what MLflow sees as JSON.
 
-Usage: verify_mlruns.py TRACKING_DIR [--experiment NAME] [--model NAME]
+Usage: verify_mlruns.py TRACKING_DIR [--experiment NAME] [--model NAME] [--migrate]
+
+With --migrate it also runs `mlflow migrate-filestore` into a temporary SQLite database and
+reports what MLflow reads back from there, proving the folder can be imported.
 
 Used by the Java integration test to prove that the folder the Java adapter writes is a valid
 MLflow file store and file-based model registry. Any error MLflow raises ends the script with a
@@ -10,6 +13,7 @@ non-zero exit code and the error on standard error.
 import argparse
 import json
 import os
+import subprocess
 import sys
 import tempfile
 
@@ -120,14 +124,51 @@ def summarize(tracking_dir, experiment_name=None, model_name=None):
     }
 
 
+def migrated_summary(tracking_dir, model_name=None):
+    """Imports the folder into SQLite with MLflow's own tool and reads the copy back."""
+    with tempfile.TemporaryDirectory() as folder:
+        uri = "sqlite:///" + os.path.join(folder, "migrated.db")
+        subprocess.run(
+            [sys.executable, "-m", "mlflow", "migrate-filestore", "--source",
+             os.path.abspath(tracking_dir), "--target", uri, "--no-progress"],
+            check=True, stdout=subprocess.DEVNULL)
+        client = MlflowClient(tracking_uri=uri, registry_uri=uri)
+        experiments = client.search_experiments(view_type=ViewType.ALL)
+        runs = client.search_runs([e.experiment_id for e in experiments],
+                                  run_view_type=ViewType.ALL)
+        migrated = {
+            "runs": sorted(
+                [{"run_id": r.info.run_id, "status": r.info.status,
+                  "params": dict(sorted(r.data.params.items())),
+                  "metric_points": {
+                      key: len(client.get_metric_history(r.info.run_id, key))
+                      for key in sorted(r.data.metrics)}}
+                 for r in runs], key=lambda r: r["run_id"]),
+            "models": {},
+        }
+        for model in client.search_registered_models():
+            if model_name not in (None, model.name):
+                continue
+            migrated["models"][model.name] = {
+                "versions": sorted(int(v.version) for v in
+                                   client.search_model_versions(f"name = '{model.name}'")),
+                "aliases": {alias: int(version) for alias, version in model.aliases.items()},
+            }
+        return migrated
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("tracking_dir")
     parser.add_argument("--experiment", help="the experiment whose runs to read")
     parser.add_argument("--model", help="the registered model to read")
+    parser.add_argument("--migrate", action="store_true",
+                        help="also import the folder with mlflow migrate-filestore")
     args = parser.parse_args()
     try:
         summary = summarize(args.tracking_dir, args.experiment, args.model)
+        if args.migrate:
+            summary["migrated"] = migrated_summary(args.tracking_dir, args.model)
     except Exception as error:  # every failure of MLflow to read the folder counts
         print(f"verify_mlruns: MLflow could not read {args.tracking_dir}: "
               f"{type(error).__name__}: {error}", file=sys.stderr)
