@@ -22,10 +22,16 @@ if ! command -v "$base" >/dev/null 2>&1; then
   echo "python-env: no '$base' on PATH; install Python 3.10 or newer, or set PYTHON" >&2
   exit 1
 fi
+if ! "$base" -c 'import sys; sys.exit(sys.version_info < (3, 10))'; then
+  echo "python-env: mlflow $MLFLOW_VERSION needs Python 3.10 or newer, '$base' is" \
+    "$("$base" --version 2>&1); set PYTHON to a newer one" >&2
+  exit 1
+fi
 
-if [[ ! -x "$python" ]]; then
+# A venv whose interpreter no longer starts (moved, or its base Python removed) is rebuilt.
+if [[ ! -x "$python" ]] || ! "$python" -c 'import sys' >/dev/null 2>&1; then
   echo "python-env: creating $venv with $("$base" --version 2>&1)" >&2
-  if ! "$base" -m venv "$venv"; then
+  if ! "$base" -m venv --clear "$venv"; then
     echo "python-env: could not create the virtual environment at $venv" >&2
     exit 1
   fi

@@ -3,7 +3,6 @@ package dev.aapl.tracking.adapter.out.mlruns;
 import dev.aapl.core.domain.AaplException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -66,8 +65,9 @@ final class Experiments {
         }
         synchronized (JVM_MONITOR) {
             try (FileChannel channel = FileChannel.open(root.resolve(CREATE_LOCK),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    FileLock lock = channel.lock()) {
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                // Held until the channel closes, so two processes never create the same name.
+                channel.lock();
                 return find(name).orElseGet(() -> create(name));
             } catch (IOException e) {
                 throw AtomicFiles.failure(root.resolve(CREATE_LOCK), e);

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+// Locks are held by try-with-resources blocks that never use them otherwise.
+@SuppressWarnings("try")
 class TrainingLockTest {
 
     private static final String MODEL = "aapl-1h-rf";
