@@ -14,7 +14,7 @@ import dev.aapl.data.adapter.out.csv.CsvBarSource;
 import dev.aapl.data.adapter.out.csv.CsvOptions;
 import dev.aapl.data.adapter.out.sample.SampleBarSource;
 import dev.aapl.features.FeatureSpec;
-import dev.aapl.model.adapter.out.tribuo.ChartArtifacts;
+import dev.aapl.model.adapter.out.charts.ChartArtifacts;
 import dev.aapl.model.adapter.out.tribuo.ModelFolder;
 import dev.aapl.model.adapter.out.tribuo.TribuoForestTrainer;
 import dev.aapl.tracking.adapter.out.mlruns.MlrunsTracking;
@@ -53,7 +53,7 @@ final class Wiring {
 
     static ServicePorts ports(DataOptions data, TrackingOptions tracking, FeatureSpec spec) {
         MlrunsTracking mlruns = tracking(tracking);
-        return new ServicePorts(bars(data), TribuoForestTrainer.withDefaultTrainers(spec),
+        return new ServicePorts(bars(data), new TribuoForestTrainer(spec),
                 new ModelFolder(), new ChartArtifacts(), mlruns, mlruns);
     }
 
