@@ -47,8 +47,8 @@ public final class MongoBarSource implements LoadBarsPort, AutoCloseable {
                 .getCollection(collection);
         this.fields = fields;
         this.calendar = NyseCalendar.instance();
-        this.where = connection.masked() + " " + connection.databaseName(database,
-                MongoBarStore.DEFAULT_DATABASE) + "." + collection;
+        this.where = connection.databaseName(database, MongoBarStore.DEFAULT_DATABASE) + "."
+                + collection + " at " + connection.masked();
     }
 
     /**

@@ -69,8 +69,8 @@ public final class MongoBarStore implements BarStorePort, AutoCloseable {
         this.connection = connection;
         this.collection = connection.database(database, DEFAULT_DATABASE)
                 .getCollection(collection);
-        this.where = connection.masked() + " " + connection.databaseName(database,
-                DEFAULT_DATABASE) + "." + collection;
+        this.where = connection.databaseName(database, DEFAULT_DATABASE) + "." + collection
+                + " at " + connection.masked();
     }
 
     /**
