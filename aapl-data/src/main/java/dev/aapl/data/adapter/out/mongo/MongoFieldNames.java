@@ -65,6 +65,15 @@ public record MongoFieldNames(String ticker, String interval, String start, Stri
                 names.get("close"), names.get("volume"));
     }
 
+    /** @return the names as {@code role=name} pairs, in the form {@link #parse} reads */
+    @Override
+    public String toString() {
+        StringBuilder pairs = new StringBuilder();
+        asMap().forEach((role, name) -> pairs.append(pairs.length() == 0 ? "" : ",")
+                .append(role).append('=').append(name));
+        return pairs.toString();
+    }
+
     private Map<String, String> asMap() {
         Map<String, String> names = new LinkedHashMap<>();
         names.put("ticker", ticker);

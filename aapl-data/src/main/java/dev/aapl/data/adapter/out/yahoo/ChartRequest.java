@@ -28,7 +28,7 @@ record ChartRequest(Ticker ticker, Interval interval, Instant from, Instant to, 
      * for as the website does, though hourly prices come split-adjusted and the events are not
      * read.
      *
-     * @param baseUrl scheme, host and optional port of the API, without a path
+     * @param baseUrl scheme, host, optional port and optional path prefix of the API
      * @return the address of the chart
      */
     URI uri(URI baseUrl) {

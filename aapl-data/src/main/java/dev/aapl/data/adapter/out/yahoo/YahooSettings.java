@@ -11,10 +11,11 @@ import java.util.Objects;
  * How the chart API is reached: where, with which timeouts, and how often a busy server is
  * asked again.
  *
- * @param baseUrl scheme, host and optional port of the API, for example
+ * @param baseUrl scheme, host, optional port and optional path prefix of the API, for example
  *     {@code https://query1.finance.yahoo.com} or a local replay server
  * @param connectTimeout how long to wait for a connection
- * @param readTimeout how long to wait for the whole answer once connected
+ * @param readTimeout how long to wait for the whole answer, headers and body, from the moment
+ *     the request is sent
  * @param maxAttempts how many times a request is sent when Yahoo answers HTTP 429 or 5xx
  * @param baseDelay the wait before the first retry; each further retry waits twice as long
  * @param maxDelay the longest wait between retries, before jitter

@@ -147,6 +147,13 @@ class MongoBarSourceTest {
     }
 
     @Test
+    void writesItsMappingInTheFormItReads() {
+        assertThat(THEIR_FIELDS.toString())
+                .isEqualTo("ticker=symbol,interval=,start=ts,open=o,high=h,low=l,close=c,volume=v");
+        assertThat(MongoFieldNames.parse(THEIR_FIELDS.toString())).isEqualTo(THEIR_FIELDS);
+    }
+
+    @Test
     void rejectsAMappingOfAnUnknownRole() {
         assertThatThrownBy(() -> MongoFieldNames.parse("price=px"))
                 .isInstanceOf(AaplException.class)
