@@ -110,7 +110,9 @@ public final class CsvBarStore implements BarStorePort {
                 key -> new Object())) {
             Path lockFile = file.resolveSibling("." + file.getFileName() + ".lock");
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE); FileLock lock = lock(channel, file)) {
+                    StandardOpenOption.WRITE)) {
+                // Closing the channel releases the lock.
+                lock(channel, file);
                 deleteLeftovers(file);
                 return merge(file, readFile(file, ticker, interval), bars);
             } catch (IOException e) {
@@ -240,7 +242,7 @@ public final class CsvBarStore implements BarStorePort {
                 + detail, REFETCH_HINT, cause);
     }
 
-    private static FileLock lock(FileChannel channel, Path file) throws IOException {
+    private static void lock(FileChannel channel, Path file) throws IOException {
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -251,7 +253,6 @@ public final class CsvBarStore implements BarStorePort {
             throw new AaplException("another aapl process is writing " + file,
                     "wait for it to finish and run the command again");
         }
-        return lock;
     }
 
     private void deleteLeftovers(Path file) throws IOException {

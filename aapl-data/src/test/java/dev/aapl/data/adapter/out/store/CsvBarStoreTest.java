@@ -11,7 +11,6 @@ import dev.aapl.core.domain.Ticker;
 import dev.aapl.core.domain.UpsertCounts;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,7 +145,8 @@ class CsvBarStoreTest {
         Path lockFile = dir.resolve(".aapl-1h.csv.lock");
 
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock held = channel.lock()) {
+                StandardOpenOption.WRITE)) {
+            channel.lock();
             assertThatThrownBy(() -> store.upsert(AAPL, HOUR, bars(2)))
                     .isInstanceOf(AaplException.class)
                     .hasMessageContaining("another aapl process is writing");
