@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -32,8 +33,9 @@ class CliEndToEndIT {
 
     /** A Friday evening after the close, so the sample's last bar is the 15:30 bar. */
     private static final String AS_OF = "2026-11-20T17:00:00-05:00";
-    private static final String[] SMALL_FOREST = {"--trees", "10", "--max-depth", "5",
-        "--as-of", AS_OF};
+    private static final String[] SMALL_FOREST = {"--source", "sample", "--trees", "10",
+        "--max-depth", "5", "--as-of", AS_OF};
+    private static final String[] SAMPLE = {"--source", "sample", "--as-of", AS_OF};
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,8 +49,10 @@ class CliEndToEndIT {
         aapl = new JarRunner(work);
     }
 
-    private static String[] args(String[] first, String... more) {
-        return Stream.concat(Stream.of(first), Stream.of(more)).toArray(String[]::new);
+    /** @return the command, then the given options, then more arguments */
+    private static String[] args(String[] options, String command, String... more) {
+        return Stream.concat(Stream.concat(Stream.of(command), Stream.of(options)),
+                Stream.of(more)).toArray(String[]::new);
     }
 
     private static JsonNode json(JarRunner.Result result) throws IOException {
@@ -59,7 +63,7 @@ class CliEndToEndIT {
     @Test
     @Order(1)
     void predictBeforeAnyTrainingSaysHowToGetAChampion() throws Exception {
-        JarRunner.Result result = aapl.run("predict", "--as-of", AS_OF);
+        JarRunner.Result result = aapl.run(args(SAMPLE, "predict"));
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err().strip().lines()).hasSize(1);
@@ -97,7 +101,7 @@ class CliEndToEndIT {
     @Test
     @Order(4)
     void predictUsesTheChampionAndNamesIt() throws Exception {
-        JsonNode forecast = json(aapl.run("predict", "--json", "--as-of", AS_OF));
+        JsonNode forecast = json(aapl.run(args(SAMPLE, "predict", "--json")));
 
         assertThat(forecast.get("nextBarStart").asText()).isEqualTo("2026-11-23T09:30-05:00");
         assertThat(forecast.get("lastBarStart").asText()).isEqualTo("2026-11-20T15:30-05:00");
@@ -124,7 +128,7 @@ class CliEndToEndIT {
         assertThat(before.get("versions")).hasSize(2);
 
         JsonNode promoted = json(aapl.run("promote", "--version", "1", "--json"));
-        JsonNode forecast = json(aapl.run("predict", "--json", "--as-of", AS_OF));
+        JsonNode forecast = json(aapl.run(args(SAMPLE, "predict", "--json")));
 
         assertThat(promoted.get("champion").asInt()).isEqualTo(1);
         assertThat(forecast.get("modelVersion").asInt()).isEqualTo(1);
@@ -141,7 +145,8 @@ class CliEndToEndIT {
         assumeTrue(python != null && !python.isBlank(),
                 "set AAPL_MLFLOW_PYTHON (scripts/python-env.sh prints it) to check with MLflow");
         Process process = new ProcessBuilder(python, System.getProperty("aapl.mlflow.verifier"),
-                work.resolve("mlruns").toString()).redirectErrorStream(false).start();
+                work.resolve("mlruns").toString(), "--experiment", "aapl-1h", "--model",
+                "aapl-1h-rf", "--migrate").start();
         process.getOutputStream().close();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -149,7 +154,34 @@ class CliEndToEndIT {
         assertThat(process.exitValue()).as(err).isZero();
 
         JsonNode summary = JSON.readTree(out);
-        assertThat(summary.toString()).contains("aapl-1h-rf").contains("champion");
+        List<JsonNode> runs = new ArrayList<>();
+        summary.get("runs").forEach(runs::add);
+        List<JsonNode> trains = runs.stream()
+                .filter(r -> r.get("tags").path("aapl.run.kind").asText().equals("train"))
+                .toList();
+        assertThat(trains).hasSize(2).allSatisfy(run -> {
+            assertThat(run.get("status").asText()).isEqualTo("FINISHED");
+            assertThat(run.get("params").get("trees").asText()).isEqualTo("10");
+            assertThat(run.get("params").has("feature.return_lags")).isTrue();
+            assertThat(run.get("latest_metrics").has("naive_rmse")).isTrue();
+            assertThat(run.get("tags").get("aapl.data.synthetic").asText()).isEqualTo("true");
+            assertThat(run.get("artifacts").toString()).contains("model/model.ser")
+                    .contains("holdout_predictions.csv").contains("holdout_forecast.png")
+                    .contains("feature_importances.csv");
+        });
+        JsonNode backtest = runs.stream()
+                .filter(r -> r.get("tags").path("aapl.run.kind").asText().equals("backtest"))
+                .findFirst().orElseThrow();
+        assertThat(backtest.get("metrics").get("fold_rmse")).hasSize(2);
+        assertThat(backtest.get("metrics").get("fold_rmse").get(1).get("step").asInt())
+                .isEqualTo(2);
+        JsonNode model = summary.get("models").get(0);
+        assertThat(model.get("versions")).hasSize(2);
+        assertThat(model.get("aliases").get("champion").get("version").asInt()).isEqualTo(1);
+        assertThat(model.get("aliases").get("champion").get("files").toString())
+                .contains("model.ser").contains("metadata.json");
+        assertThat(summary.get("migrated").get("models").get("aapl-1h-rf").get("aliases")
+                .get("champion").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -164,13 +196,13 @@ class CliEndToEndIT {
     @Test
     @Order(11)
     void missingCsvFileFailsWithOneLineAndKeepsTheChampion() throws Exception {
-        JarRunner.Result result = aapl.run(args(SMALL_FOREST, "train", "--source",
-                "csv:nowhere.csv"));
+        JarRunner.Result result = aapl.run("train", "--source", "csv:nowhere.csv",
+                "--as-of", AS_OF);
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err().strip().lines()).hasSize(1);
         assertThat(result.err()).contains("nowhere.csv");
-        JsonNode forecast = json(aapl.run("predict", "--json", "--as-of", AS_OF));
+        JsonNode forecast = json(aapl.run(args(SAMPLE, "predict", "--json")));
         assertThat(forecast.get("modelVersion").asInt()).isEqualTo(1);
     }
 
@@ -179,8 +211,8 @@ class CliEndToEndIT {
     void emptyCsvFileFailsWithOneLine() throws Exception {
         Files.writeString(work.resolve("empty.csv"), "");
 
-        JarRunner.Result result = aapl.run(args(SMALL_FOREST, "train", "--source",
-                "csv:empty.csv"));
+        JarRunner.Result result = aapl.run("train", "--source", "csv:empty.csv",
+                "--as-of", AS_OF);
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err().strip().lines()).hasSize(1);
@@ -195,8 +227,8 @@ class CliEndToEndIT {
                 + "2024-03-04 10:30:00-05:00,100.5,101,99,100.2,1000\n"
                 + "2024-03-05 09:30:00-05:00,100.2,101,99,100.7,1000\n");
 
-        JarRunner.Result result = aapl.run(args(SMALL_FOREST, "train", "--source",
-                "csv:" + csv));
+        JarRunner.Result result = aapl.run("train", "--source", "csv:" + csv, "--as-of",
+                AS_OF);
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).contains("trading days");
@@ -205,35 +237,42 @@ class CliEndToEndIT {
     @Test
     @Order(14)
     void badOptionValueIsAUsageError() throws Exception {
-        JarRunner.Result result = aapl.run("train", "--trees", "0");
+        JarRunner.Result result = aapl.run("train", "--source", "sample", "--trees", "0");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("trees");
     }
 
     @Test
-    @Order(15)
+    @Order(20)
     void corruptChampionFolderFailsPredictAndIsLeftAsItWas() throws Exception {
-        Path copy = work.resolve("mlruns-corrupt");
-        copyTree(work.resolve("mlruns"), copy);
+        String championRun = championRun();
         Path modelFile;
-        try (Stream<Path> files = Files.walk(copy)) {
+        try (Stream<Path> files = Files.walk(work.resolve("mlruns"))) {
             modelFile = files.filter(p -> p.getFileName().toString().equals("model.ser"))
+                    .filter(p -> p.toString().contains(championRun))
                     .findFirst().orElseThrow();
         }
-        try (Stream<Path> files = Files.walk(copy)) {
-            for (Path p : (Iterable<Path>) files.filter(
-                    f -> f.getFileName().toString().equals("model.ser"))::iterator) {
-                Files.write(p, new byte[] {1, 2, 3});
-            }
-        }
+        Files.write(modelFile, new byte[] {1, 2, 3});
 
-        JarRunner.Result result = aapl.run("predict", "--tracking-dir", copy.toString(),
-                "--as-of", AS_OF);
+        JarRunner.Result result = aapl.run(args(SAMPLE, "predict"));
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err().strip().lines()).hasSize(1);
+        assertThat(result.err()).contains("model.ser");
         assertThat(Files.readAllBytes(modelFile)).containsExactly(1, 2, 3);
+        JsonNode models = json(aapl.run("models", "--json"));
+        assertThat(models.get("versions").get(0).get("champion").asBoolean()).isTrue();
+    }
+
+    private static String championRun() throws Exception {
+        JsonNode models = json(aapl.run("models", "--json"));
+        for (JsonNode version : models.get("versions")) {
+            if (version.get("champion").asBoolean()) {
+                return version.get("runId").asText();
+            }
+        }
+        throw new AssertionError("no champion in " + models);
     }
 
     @Test
@@ -244,32 +283,23 @@ class CliEndToEndIT {
 
         JarRunner.Result result = aapl.run(args(SMALL_FOREST, "train", "--tracking-dir",
                 blocked.toString()));
+        JarRunner.Result predict = aapl.run(args(SAMPLE, "predict", "--json"));
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err().strip().lines()).hasSize(1);
+        assertThat(result.err()).contains("not-a-folder");
+        assertThat(json(predict).get("modelVersion").asInt()).isEqualTo(1);
     }
 
     @Test
     @Order(17)
     void everyCommandHasHelp() throws Exception {
-        for (String command : List.of("train", "predict", "backtest", "models", "promote")) {
+        for (String command : List.of("fetch", "train", "predict", "backtest", "models",
+                "promote")) {
             JarRunner.Result result = aapl.run(command, "--help");
 
             assertThat(result.exitCode()).as(command).isZero();
             assertThat(result.out()).as(command).contains("Usage: aapl " + command);
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : (Iterable<Path>) paths::iterator) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
         }
     }
 }

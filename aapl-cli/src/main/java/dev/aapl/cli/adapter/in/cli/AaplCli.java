@@ -10,8 +10,8 @@ import picocli.CommandLine.Spec;
         description = {"Forecasts a stock's next hourly close with a random forest, scores it "
                 + "against the naive forecast and keeps every run and model version in MLflow's "
                 + "file layout."},
-        subcommands = {TrainCli.class, PredictCli.class, BacktestCli.class, ModelsCli.class,
-            PromoteCli.class, CommandLine.HelpCommand.class},
+        subcommands = {FetchCli.class, TrainCli.class, PredictCli.class, BacktestCli.class,
+            ModelsCli.class, PromoteCli.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (one line on standard error says why)",
             "2:usage error"})

@@ -8,11 +8,17 @@ import dev.aapl.core.port.out.ProgressListener;
 import dev.aapl.core.service.BacktestService;
 import dev.aapl.core.service.ManageModelsService;
 import dev.aapl.core.service.PredictService;
+import dev.aapl.core.service.RefreshBarsService;
 import dev.aapl.core.service.ServicePorts;
 import dev.aapl.core.service.TrainModelService;
 import dev.aapl.data.adapter.out.csv.CsvBarSource;
 import dev.aapl.data.adapter.out.csv.CsvOptions;
+import dev.aapl.data.adapter.out.mongo.MongoBarSource;
+import dev.aapl.data.adapter.out.mongo.MongoFieldNames;
 import dev.aapl.data.adapter.out.sample.SampleBarSource;
+import dev.aapl.data.adapter.out.store.BarStores;
+import dev.aapl.data.adapter.out.yahoo.CachedYahooBarSource;
+import dev.aapl.data.adapter.out.yahoo.YahooChartAdapter;
 import dev.aapl.features.FeatureSpec;
 import dev.aapl.model.adapter.out.charts.ChartArtifacts;
 import dev.aapl.model.adapter.out.tribuo.ModelFolder;
@@ -43,8 +49,27 @@ final class Wiring {
             return new CsvBarSource(CsvOptions.builder(path).skipBadRows(data.skipBadRows)
                     .calendar(CALENDAR).build());
         }
+        if (source.equalsIgnoreCase("yahoo")) {
+            return CachedYahooBarSource.create(YahooChartAdapter.create(data.yahooUrl),
+                    BarStores.open(data.storeLocation()));
+        }
+        if (isMongo(source)) {
+            return MongoBarSource.connect(source, null, data.mongoCollection,
+                    data.mongoFields == null ? MongoFieldNames.DEFAULT
+                            : MongoFieldNames.parse(data.mongoFields));
+        }
         throw new IllegalArgumentException("unknown source '" + source
-                + "': use sample or csv:PATH");
+                + "': use yahoo, sample, csv:PATH or mongodb://…");
+    }
+
+    private static boolean isMongo(String source) {
+        String lower = source.toLowerCase(Locale.ROOT);
+        return lower.startsWith("mongodb://") || lower.startsWith("mongodb+srv://");
+    }
+
+    static RefreshBarsService refreshService(DataOptions data) {
+        return new RefreshBarsService(YahooChartAdapter.create(data.yahooUrl),
+                BarStores.open(data.storeLocation()), CALENDAR);
     }
 
     static MlrunsTracking tracking(TrackingOptions options) {
