@@ -1,6 +1,8 @@
 package dev.aapl.core.domain;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -28,7 +30,7 @@ public record ModelMetadata(Ticker ticker, Interval interval, String dataSource,
         int trainRows, Map<String, String> params, long seed, Map<String, Double> metrics,
         String projectVersion, Instant createdAt) {
 
-    /** Copies the maps and checks that nothing is missing. */
+    /** Copies the maps, keeping their order, and checks that nothing is missing. */
     public ModelMetadata {
         Objects.requireNonNull(ticker, "ticker");
         Objects.requireNonNull(interval, "interval");
@@ -38,7 +40,7 @@ public record ModelMetadata(Ticker ticker, Interval interval, String dataSource,
         Objects.requireNonNull(lastBar, "lastBar");
         Objects.requireNonNull(projectVersion, "projectVersion");
         Objects.requireNonNull(createdAt, "createdAt");
-        params = Map.copyOf(params);
-        metrics = Map.copyOf(metrics);
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     }
 }

@@ -1,6 +1,8 @@
 package dev.aapl.core.domain;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -18,7 +20,7 @@ import java.util.Objects;
 public record ModelVersion(String modelName, int version, String runId, String source,
         Instant createdAt, Map<String, String> tags, boolean champion) {
 
-    /** Copies the tags and checks that nothing is missing. */
+    /** Copies the tags, keeping their order, and checks that nothing is missing. */
     public ModelVersion {
         Objects.requireNonNull(modelName, "modelName");
         Objects.requireNonNull(runId, "runId");
@@ -27,6 +29,6 @@ public record ModelVersion(String modelName, int version, String runId, String s
         if (version < 1) {
             throw new IllegalArgumentException("version must be at least 1, was " + version);
         }
-        tags = Map.copyOf(tags);
+        tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
     }
 }

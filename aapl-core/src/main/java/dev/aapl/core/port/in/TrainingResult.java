@@ -4,6 +4,8 @@ import dev.aapl.core.domain.DataSummary;
 import dev.aapl.core.domain.Evaluation;
 import dev.aapl.core.domain.ModelVersion;
 import dev.aapl.core.domain.PromotionDecision;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -30,8 +32,8 @@ public record TrainingResult(String runId, String runName, DataSummary data, int
         Optional<ModelVersion> previousChampion, Optional<Evaluation> championEvaluation,
         PromotionDecision decision) {
 
-    /** Copies the importances. */
+    /** Copies the importances, keeping their order. */
     public TrainingResult {
-        featureImportances = Map.copyOf(featureImportances);
+        featureImportances = Collections.unmodifiableMap(new LinkedHashMap<>(featureImportances));
     }
 }
