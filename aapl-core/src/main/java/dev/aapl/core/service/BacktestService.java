@@ -69,15 +69,10 @@ public final class BacktestService implements BacktestUseCase {
         List<Integer> foldStarts = foldStarts(series, command);
         DataSummary data = DataSummary.of(series);
 
-        Map<String, String> tags = new LinkedHashMap<>(data.asTags());
-        tags.put("aapl.run.kind", "backtest");
-        tags.put("aapl.version", build.version());
-        if (!build.gitCommit().isEmpty()) {
-            tags.put("mlflow.source.git.commit", build.gitCommit());
-        }
         TrackedRun run = tracking.startRun(
                 ModelNames.experiment(command.ticker(), command.interval()),
-                RunNames.of("backtest", command.ticker().symbol(), clock.instant()), tags);
+                RunNames.of("backtest", command.ticker().symbol(), clock.instant()),
+                TrainModelService.runTags("backtest", data, build));
         try {
             BacktestResult result = walkForward(command, series, foldStarts, data, run);
             run.finish();

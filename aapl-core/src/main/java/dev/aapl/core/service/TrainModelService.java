@@ -86,7 +86,7 @@ public final class TrainModelService implements TrainModelUseCase {
             TrackedRun run = tracking.startRun(
                     ModelNames.experiment(command.ticker(), command.interval()),
                     RunNames.of("train", command.ticker().symbol(), clock.instant()),
-                    runTags("train", data));
+                    runTags("train", data, build));
             try {
                 TrainingResult result = trainAndPromote(command, series, holdoutStart, data, run);
                 run.finish();
@@ -185,7 +185,8 @@ public final class TrainModelService implements TrainModelUseCase {
                 + (metadata.synthetic() ? " (synthetic data)" : "");
     }
 
-    private Map<String, String> runTags(String kind, DataSummary data) {
+    /** Tags every run starts with: what it is, the data it used, the product version. */
+    static Map<String, String> runTags(String kind, DataSummary data, BuildInfo build) {
         Map<String, String> tags = new LinkedHashMap<>(data.asTags());
         tags.put("aapl.run.kind", kind);
         tags.put("aapl.version", build.version());
