@@ -7,7 +7,6 @@ import dev.aapl.core.domain.AaplException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -33,14 +32,15 @@ final class SettingsFile {
         if (path == null) {
             return EMPTY;
         }
+        if (!Files.isRegularFile(path)) {
+            throw new AaplException("settings file " + path + " does not exist",
+                    "check the path given to --config");
+        }
         Map<String, String> values;
         try {
             String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
             values = name.endsWith(".yaml") || name.endsWith(".yml") ? readYaml(path)
                     : readProperties(path);
-        } catch (NoSuchFileException e) {
-            throw new AaplException("settings file " + path + " does not exist",
-                    "check the path given to --config");
         } catch (IOException | RuntimeException e) {
             throw new AaplException("settings file " + path + " cannot be read: "
                     + e.getMessage(), "use key: value (YAML) or key=value (properties) lines");
