@@ -145,7 +145,7 @@ public final class ChartArtifacts implements EvaluationArtifactsPort {
         dataset.addSeries(series("actual close", table.actuals()));
         dataset.addSeries(series("model forecast", table.forecasts()));
         dataset.addSeries(series("naive forecast (last close)", table.lastCloses()));
-        JFreeChart chart = chart(title, "holdout: next-bar closes", "close", dataset,
+        JFreeChart chart = chart(title, "out-of-sample next-bar closes", "close", dataset,
                 table.targetStarts());
         XYLineAndShapeRenderer renderer = renderer(chart);
         renderer.setSeriesPaint(0, Color.BLACK);
@@ -169,7 +169,7 @@ public final class ChartArtifacts implements EvaluationArtifactsPort {
         XYSeriesCollection dataset = new XYSeriesCollection();
         dataset.addSeries(series("model error", modelErrors));
         dataset.addSeries(series("naive error", naiveErrors));
-        JFreeChart chart = chart(title, "holdout errors: actual - forecast", "error", dataset,
+        JFreeChart chart = chart(title, "out-of-sample errors: actual - forecast", "error", dataset,
                 table.targetStarts());
         XYLineAndShapeRenderer renderer = renderer(chart);
         renderer.setSeriesPaint(0, new Color(0xD6, 0x27, 0x28));
