@@ -122,6 +122,8 @@ final class BenchReport {
         results.put("fit_runs", Integer.toString(fit.runs()));
         results.put("threads", Integer.toString(fit.threads()));
         results.put("holdout_rmse_return", Double.toString(fit.rmseReturn()));
+        results.put("java", System.getProperty("java.vm.name") + " "
+                + System.getProperty("java.version"));
         return results;
     }
 
