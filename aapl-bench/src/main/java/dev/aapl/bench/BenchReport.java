@@ -57,9 +57,10 @@ final class BenchReport {
     void printTrainers(TrainerFigures fast, TrainerFigures tribuo, HoldoutScore naive) {
         printf(ROW, "", fast.label(), tribuo == null ? "Tribuo (skipped)" : tribuo.label(),
                 "Tribuo / fast");
-        row("training wall time, ms", fast.trainMillis(), tribuo == null ? null
+        row("training wall time, ms (median)", fast.trainMillis(), tribuo == null ? null
                 : tribuo.trainMillis(), "%,.0f", Ratio.TIMES);
-        printf(ROW, "  timed runs", runs(fast), tribuo == null ? NOT_RUN : runs(tribuo), "");
+        printf(ROW, "  timed runs (warm-up runs)", runs(fast),
+                tribuo == null ? NOT_RUN : runs(tribuo), "");
         row("holdout RMSE of the close", fast.score().rmseClose(),
                 tribuo == null ? null : tribuo.score().rmseClose(), "%.4f", Ratio.PERCENT);
         row("holdout RMSE of the log return", fast.score().rmseReturn(),
@@ -82,8 +83,9 @@ final class BenchReport {
     /** @param fit the fast forest's fit-only figures */
     void printFitOnly(FitFigures fit) {
         out.println("Fast forest alone, on a dataset built beforehand:");
-        printf("  fit (FastForestTrainer.train), ms       %,10.0f   median of %d after 1 "
-                + "warm-up, %d threads%n", fit.fitMillis(), fit.runs(), fit.threads());
+        printf("  fit (FastForestTrainer.train), ms       %,10.0f   median of %d after %d "
+                + "warm-up, %d threads%n", fit.fitMillis(), fit.runs(), fit.warmups(),
+                fit.threads());
         printf("  holdout RMSE of the log return          %10.6f%n", fit.rmseReturn());
         printf("  predict(double[]) of one row, us        %10.2f%n", fit.predictMicros());
         printf("  own binary format (writeTo), bytes      %,10d%n", fit.compactBytes());
@@ -95,9 +97,10 @@ final class BenchReport {
      * @param seconds its wall time
      */
     void printBacktest(int days, double seconds) {
-        printf("Walk-forward backtest of the last %d trading days refitted every day (%d fits"
-                + " of the fast forest, BacktestService with mlruns tracking and charts): %.1f s"
-                + " (the product wants under 10 s)%n", days, days, seconds);
+        printf("Walk-forward backtest of the last %d trading days refitted every day: %.1f s "
+                + "(the product wants under 10 s)%n", days, seconds);
+        printf("  %d fits of the fast forest through BacktestService, with mlruns tracking and "
+                + "charts, run first with a cold JIT%n", days);
     }
 
     /**
@@ -120,6 +123,7 @@ final class BenchReport {
         results.put("seed", Long.toString(s.seed()));
         results.put("fit_ms_median", String.format(Locale.ROOT, "%.3f", fit.fitMillis()));
         results.put("fit_runs", Integer.toString(fit.runs()));
+        results.put("fit_warmups", Integer.toString(fit.warmups()));
         results.put("threads", Integer.toString(fit.threads()));
         results.put("holdout_rmse_return", Double.toString(fit.rmseReturn()));
         results.put("java", System.getProperty("java.vm.name") + " "
@@ -138,8 +142,7 @@ final class BenchReport {
     }
 
     private static String runs(TrainerFigures figures) {
-        return (figures.runs() == 1 ? "1" : "median of " + figures.runs())
-                + (figures.warmedUp() ? ", warm" : ", cold");
+        return figures.runs() + " (" + figures.warmups() + ")";
     }
 
     private static String number(double value) {

@@ -122,12 +122,14 @@ public final class ForestBench implements Callable<Integer> {
                     BenchData.holdoutStart(bars, holdoutDays), scratch, progress);
             BenchReport report = new BenchReport(out, bench, holdoutDays);
             report.printHeader();
+            double backtestSeconds = backtestDays > 0
+                    ? bench.backtestSeconds(backtestDays, now) : Double.NaN;
             report.printTrainers(bench.measureFast(runs),
                     noTribuo ? null : bench.measureTribuo(), bench.naiveScore());
             FitFigures fit = bench.measureFitOnly(runs);
             report.printFitOnly(fit);
             if (backtestDays > 0) {
-                report.printBacktest(backtestDays, bench.backtestSeconds(backtestDays, now));
+                report.printBacktest(backtestDays, backtestSeconds);
             }
             if (exportRows != null) {
                 RowExport.write(exportRows, bench.training(), bench.holdout(),
