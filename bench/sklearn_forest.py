@@ -88,7 +88,7 @@ def main():
 
     print("scikit-learn beside the Java fast forest, fitting the same exported rows")
     print("DATA: SYNTHETIC (" + java["source"] + ")" if java["synthetic"] == "true"
-          else "DATA: real bars from " + java["source"])
+          else "DATA: bars from " + java["source"] + ", not marked synthetic")
     print(f"Rows: {len(y_train):,} training x {len(names)} features; "
           f"holdout {len(y_holdout):,} rows; target next log return")
     print(f"Settings: {java['trees']} trees, max depth {java['max_depth']}, "

@@ -55,12 +55,13 @@ public final class ForestBench implements Callable<Integer> {
     int trees;
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
-            description = "Timed trainings of the fast forest, after one warm-up; the median is "
-                    + "shown (default: ${DEFAULT-VALUE}). Tribuo's forest is trained once.")
+            description = "Timed trainings of the fast forest, after up to ten warm-up "
+                    + "trainings; the median is shown (default: ${DEFAULT-VALUE}). Tribuo's "
+                    + "forest is trained once.")
     int runs;
 
     @Option(names = "--no-tribuo", description = "Skip Tribuo's forest, which takes about a "
-            + "minute at 100 trees.")
+            + "minute and a half at 100 trees.")
     boolean noTribuo;
 
     @Option(names = "--holdout-days", paramLabel = "N", defaultValue = "20",

@@ -102,7 +102,7 @@ final class SideBySide {
 
     /** @return Tribuo's forest's figures, from one training without warm-up */
     TrainerFigures measureTribuo() {
-        progress.printf("Tribuo forest: training once (about a minute per 100 trees)...%n");
+        progress.printf("Tribuo forest: training once (about 1.5 minutes per 100 trees)...%n");
         ProgressListener trees = (task, done, total) -> {
             if (done > 0 && (done % 10 == 0 || done == total)) {
                 progress.printf("  %d/%d trees%n", done, total);

@@ -24,10 +24,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * algorithm {@code tribuo-cart}) at the fast forest's default settings on the same rows as
  * {@link FastForestTrainingBenchmark}.
  *
- * <p>Slow on purpose of measurement: Tribuo trains one tree after another on one thread and its
- * split search grows about quadratically with the rows, so one training of 100 trees takes about
- * a minute here. It is therefore a single shot without warm-up, one measured training per fork;
- * pass {@code -p trees=20} for a quicker look (the time grows linearly with the trees).
+ * <p>Slow: Tribuo trains one tree after another on one thread and its split search grows about
+ * quadratically with the rows, so one training of 100 trees takes 75 to 85 s on two cores. It
+ * is therefore a single shot without warm-up, one measured training per fork; pass
+ * {@code -p trees=20} for a quicker look (the time grows linearly with the trees).
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
