@@ -33,7 +33,8 @@ final class ModelOptions {
     Integer maxDepth;
 
     @Option(names = "--min-child-weight", paramLabel = "N",
-            description = "Minimum training rows in a leaf (default 20).")
+            description = "Minimum training rows in a leaf (default 20); Tribuo's forest "
+                    + "reads it as the fewest rows a node needs to be split.")
     Double minChildWeight;
 
     @Option(names = "--feature-fraction", paramLabel = "F",

@@ -38,6 +38,11 @@ final class TribuoForests {
      * below one; with all features a forest is plain bagging, so Tribuo's
      * {@code BaggingTrainer} trains it instead.
      *
+     * <p>Tribuo reads the min child weight differently from the fast forest and from
+     * scikit-learn's {@code min_samples_leaf}: it is the fewest rows a node needs to be split,
+     * and the children of a split may be smaller. The same settings therefore grow deeper,
+     * finer trees here; holdout RMSE stays within about 2% of the fast forest's on the sample.
+     *
      * @param settings the hyperparameters
      * @param progress told after each tree
      * @return a fresh trainer, so that the same settings always give the same model
