@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MlflowNamesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"rmse", "fold/rmse", "skill vs naive", "a.b-c_d", "r²", "time:ms", "é",
-        "٣"})
+    @ValueSource(strings = {"rmse", "fold/rmse", "skill vs naive", "a.b-c_d", "r²", "time:ms",
+        "é", "٣"})
     void acceptsKeysMlflowAccepts(String key) {
         assertThatCode(() -> MlflowNames.checkKey("metric", key)).doesNotThrowAnyException();
     }
