@@ -34,10 +34,11 @@ import org.slf4j.LoggerFactory;
  * half-fetched. The service never asks for more than Yahoo serves, because Yahoo answers HTTP 422
  * to a range that starts more than 730 days ago; this adapter refuses such a range itself.
  *
- * <p>HTTP 429 and 5xx answers are retried with exponential backoff and jitter (half the delay
- * fixed, half random), waiting at least what a {@code Retry-After} header asks. Timeouts and
- * refused connections are not retried: the cached source then falls back to the stored bars at
- * once instead of after a minute of retries.
+ * <p>HTTP 429 and 5xx answers and timeouts (connecting or answering) are retried with
+ * exponential backoff and jitter (half the delay fixed, half random), waiting at least what a
+ * {@code Retry-After} header asks, up to the configured number of attempts. A refused
+ * connection is not retried: nothing listens there, and the cached source then falls back to
+ * the stored bars at once.
  */
 public final class YahooChartAdapter implements RemoteBarsPort {
 
@@ -132,7 +133,19 @@ public final class YahooChartAdapter implements RemoteBarsPort {
                 .build();
         for (int attempt = 1; ; attempt++) {
             LOG.debug("GET {} (attempt {})", uri, attempt);
-            HttpResponse<String> response = send(http);
+            HttpResponse<String> response;
+            try {
+                response = send(http);
+            } catch (YahooException e) {
+                if (!isTimeout(e) || attempt >= settings.maxAttempts()) {
+                    throw e;
+                }
+                Duration wait = waitBefore(attempt + 1, OptionalLong.empty(), 0, request);
+                LOG.info("{}; attempt {} of {} in {} ms", e.getMessage(), attempt + 1,
+                        settings.maxAttempts(), wait.toMillis());
+                pause(wait);
+                continue;
+            }
             int status = response.statusCode();
             if (status == 200) {
                 return response.body();
@@ -169,6 +182,11 @@ public final class YahooChartAdapter implements RemoteBarsPort {
         } catch (ExecutionException e) {
             throw unreachable(e.getCause());
         }
+    }
+
+    private static boolean isTimeout(YahooException e) {
+        return e.getCause() instanceof TimeoutException
+                || e.getCause() instanceof HttpTimeoutException;
     }
 
     private YahooException unreachable(Throwable cause) {

@@ -348,14 +348,30 @@ class YahooChartAdapterTest {
         }
 
         @Test
-        void givesUpOnAnAnswerSlowerThanTheReadTimeout() {
+        void givesUpOnAnswersSlowerThanTheReadTimeoutAfterEveryAttempt() {
             YahooChartAdapter impatient = adapter(Duration.ofMillis(300));
-            server.enqueue(Reply.ok(ChartBodies.emptyResult()).after(Duration.ofSeconds(20)));
+            for (int i = 0; i < 3; i++) {
+                server.enqueue(Reply.ok(ChartBodies.emptyResult()).after(Duration.ofSeconds(2)));
+            }
 
             assertThatThrownBy(() -> impatient.fetch(AAPL, HOUR, newYork("2024-10-01T00:00"),
                     newYork("2024-10-03T00:00"), newYork("2024-10-03T09:00")))
                     .isInstanceOf(YahooException.class)
                     .hasMessageContaining("did not answer within 0.3 s");
+            assertThat(waits).hasSize(2);
+        }
+
+        @Test
+        void retriesAnAnswerSlowerThanTheReadTimeout() {
+            YahooChartAdapter impatient = adapter(Duration.ofMillis(300));
+            server.enqueue(Reply.ok(ChartBodies.emptyResult()).after(Duration.ofSeconds(2)));
+            serve("2024-10-03T00:00", List.of(bar("2024-10-01T09:30")));
+
+            FetchedBars fetched = impatient.fetch(AAPL, HOUR, newYork("2024-10-01T00:00"),
+                    newYork("2024-10-03T00:00"), newYork("2024-10-03T09:00"));
+
+            assertThat(startsOf(fetched)).containsExactly(newYork("2024-10-01T09:30"));
+            assertThat(waits).hasSize(1);
         }
 
         @Test
