@@ -23,6 +23,12 @@ import java.util.Random;
  * close. A two-state Markov chain switches between calm and turbulent regimes that scale both
  * volatility and volume.
  *
+ * <p>The pull towards the trend acts at each session's open, so the next opening gap is partly
+ * predictable from how far the price has strayed: a forest over the default features scores a
+ * skill of about +7% against the naive forecast on this series, where real hourly AAPL bars
+ * give about -5% to 0%. Without the pull the skill is about 0.2%, but the default seed then
+ * drifts to prices near 100. The sample is for demonstrations and tests, not for judging models.
+ *
  * <p>Every session and every bar draws the same number of random numbers whatever branch it
  * takes, and {@link Random} is used because its sequence is specified by the JDK, so a seed gives
  * the same path on every Java version.
