@@ -2,7 +2,6 @@ package dev.aapl.cli.adapter.in.cli;
 
 import dev.aapl.core.domain.AaplException;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParameterException;
@@ -21,8 +20,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine commandLine,
             ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
-        boolean verbose = Arrays.asList(parseResult.originalArgs().toArray(new String[0]))
-                .stream().anyMatch(a -> a.equals("--verbose") || a.equals("-v"));
+        boolean verbose = parseResult.originalArgs().stream()
+                .anyMatch(a -> a.equals("--verbose") || a.equals("-v"));
         err.println("error: " + oneLine(ex));
         if (verbose) {
             ex.printStackTrace(err);

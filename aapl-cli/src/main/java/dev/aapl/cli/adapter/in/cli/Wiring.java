@@ -1,6 +1,5 @@
 package dev.aapl.cli.adapter.in.cli;
 
-import dev.aapl.core.domain.BuildInfo;
 import dev.aapl.core.domain.NyseCalendar;
 import dev.aapl.core.domain.TradingCalendar;
 import dev.aapl.core.port.out.LoadBarsPort;
@@ -98,9 +97,5 @@ final class Wiring {
 
     static ManageModelsService modelsService(TrackingOptions tracking) {
         return new ManageModelsService(tracking(tracking), Clock.systemUTC());
-    }
-
-    static BuildInfo build() {
-        return BuildInfos.current();
     }
 }
