@@ -244,6 +244,43 @@ class CliEndToEndIT {
     }
 
     @Test
+    @Order(18)
+    void secondTrainingRefusesWhileOneRunsAndAKilledTrainingHarmsNothing() throws Exception {
+        JsonNode before = json(aapl.run("models", "--json"));
+        Path log = work.resolve("slow-train.err");
+        Process slow = aapl.start(log, args(SAMPLE, "train", "--algorithm", "tribuo-cart",
+                "--trees", "200"));
+        try {
+            waitForLine(log, "Started run");
+
+            JarRunner.Result refused = aapl.run(args(SMALL_FOREST, "train", "--lock-wait", "0"));
+
+            assertThat(refused.exitCode()).isEqualTo(1);
+            assertThat(refused.err().strip().lines()).hasSize(1);
+            assertThat(refused.err()).contains("another training of aapl-1h-rf is running");
+        } finally {
+            slow.destroyForcibly().waitFor();
+        }
+
+        JsonNode after = json(aapl.run("models", "--json"));
+        assertThat(after.get("versions")).isEqualTo(before.get("versions"));
+        JsonNode forecast = json(aapl.run(args(SAMPLE, "predict", "--json")));
+        assertThat(forecast.get("modelVersion").asInt()).isEqualTo(1);
+        JarRunner.Result next = aapl.run(args(SMALL_FOREST, "train", "--lock-wait", "0"));
+        assertThat(next.exitCode()).as(next.err()).isZero();
+    }
+
+    private static void waitForLine(Path log, String text) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            if (Files.exists(log) && Files.readString(log).contains(text)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("'" + text + "' never appeared in " + log);
+    }
+
+    @Test
     @Order(20)
     void corruptChampionFolderFailsPredictAndIsLeftAsItWas() throws Exception {
         String championRun = championRun();

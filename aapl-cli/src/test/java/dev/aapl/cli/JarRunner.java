@@ -29,17 +29,38 @@ final class JarRunner {
         }
     }
 
+    /**
+     * Starts the jar without waiting for it.
+     *
+     * @param stderr where its standard error goes
+     * @param args the command line
+     * @return the running process
+     */
+    Process start(Path stderr, String... args) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command(args)).directory(workDir.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(stderr.toFile());
+        builder.environment().remove("AAPL_TRACKING_DIR");
+        Process process = builder.start();
+        process.getOutputStream().close();
+        return process;
+    }
+
+    private List<String> command(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(List.of(args));
+        return command;
+    }
+
     Result run(String... args) throws IOException, InterruptedException {
         return run(Map.of(), args);
     }
 
     Result run(Map<String, String> env, String... args) throws IOException,
             InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-jar");
-        command.add(jar.toString());
-        command.addAll(List.of(args));
+        List<String> command = command(args);
         Path out = Files.createTempFile(workDir, "stdout", ".txt");
         Path err = Files.createTempFile(workDir, "stderr", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())

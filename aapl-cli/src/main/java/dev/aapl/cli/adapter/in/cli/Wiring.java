@@ -72,7 +72,7 @@ final class Wiring {
     }
 
     static MlrunsTracking tracking(TrackingOptions options) {
-        return MlrunsTracking.open(options.trackingDir);
+        return MlrunsTracking.open(options.trackingDir, options.lockWait());
     }
 
     static ServicePorts ports(DataOptions data, TrackingOptions tracking, FeatureSpec spec) {
