@@ -43,12 +43,4 @@ public record Bar(Instant start, double open, double high, double low, double cl
                     "bar " + start + ": " + name + " " + value + " is not a positive finite price");
         }
     }
-
-    /**
-     * @param other another bar
-     * @return whether both bars carry the same start, prices and volume
-     */
-    public boolean sameValuesAs(Bar other) {
-        return equals(other);
-    }
 }

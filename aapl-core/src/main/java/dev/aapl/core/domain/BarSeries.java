@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -174,14 +173,6 @@ public final class BarSeries {
     }
 
     /**
-     * @param newBars bars replacing the current ones
-     * @return a series with the same ticker, interval and source holding the given bars
-     */
-    public BarSeries withBars(List<Bar> newBars) {
-        return of(ticker, interval, newBars, source, synthetic);
-    }
-
-    /**
      * A SHA-256 digest of the start times, prices and volumes, in hex. Two series with the same
      * bars have the same fingerprint whatever their source, so a model can name the data it saw.
      *
@@ -217,12 +208,5 @@ public final class BarSeries {
         return ticker + " " + interval + " " + bars.size() + " bars from " + source
                 + (synthetic ? " (synthetic)" : "")
                 + (bars.isEmpty() ? "" : " " + first().start() + " .. " + last().start());
-    }
-
-    /** @return an unmodifiable view of the bars in reverse order, newest first */
-    public List<Bar> newestFirst() {
-        List<Bar> copy = new ArrayList<>(bars);
-        Collections.reverse(copy);
-        return Collections.unmodifiableList(copy);
     }
 }

@@ -102,7 +102,7 @@ final class CsvBarRows {
         if (earlier == null) {
             return;
         }
-        if (earlier.bar().sameValuesAs(bar)) {
+        if (earlier.bar().equals(bar)) {
             duplicateLines.add(line);
             return;
         }

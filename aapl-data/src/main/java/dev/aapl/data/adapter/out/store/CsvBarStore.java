@@ -136,7 +136,7 @@ public final class CsvBarStore implements BarStorePort {
             Bar old = merged.put(bar.start(), bar);
             if (old == null) {
                 added++;
-            } else if (!old.sameValuesAs(bar)) {
+            } else if (!old.equals(bar)) {
                 replaced++;
             }
         }
