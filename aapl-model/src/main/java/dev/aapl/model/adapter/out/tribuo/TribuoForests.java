@@ -4,6 +4,7 @@ import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import dev.aapl.core.domain.ModelSettings;
 import dev.aapl.core.port.out.ProgressListener;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.tribuo.Dataset;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
@@ -73,7 +74,17 @@ final class TribuoForests {
             this.progress = progress;
         }
 
-        synchronized void treeDone() {
+        /**
+         * Trains one tree, on the bootstrap sample Tribuo drew or on all rows, and counts it.
+         */
+        Model<Regressor> train(Supplier<Model<Regressor>> onSample,
+                Supplier<Model<Regressor>> onAllRows) {
+            Model<Regressor> tree = bootstrap ? onSample.get() : onAllRows.get();
+            treeDone();
+            return tree;
+        }
+
+        private synchronized void treeDone() {
             done++;
             progress.progress(TASK, done, trees);
         }
@@ -92,12 +103,9 @@ final class TribuoForests {
         protected Model<Regressor> trainSingleModel(Dataset<Regressor> examples,
                 ImmutableFeatureMap featureIds, ImmutableOutputInfo<Regressor> outputIds,
                 int randomInt, Map<String, Provenance> runProvenance, int invocationCount) {
-            Model<Regressor> tree = counter.bootstrap
-                    ? super.trainSingleModel(examples, featureIds, outputIds, randomInt,
-                            runProvenance, invocationCount)
-                    : innerTrainer.train(examples, runProvenance, invocationCount);
-            counter.treeDone();
-            return tree;
+            return counter.train(() -> super.trainSingleModel(examples, featureIds, outputIds,
+                    randomInt, runProvenance, invocationCount),
+                    () -> innerTrainer.train(examples, runProvenance, invocationCount));
         }
     }
 
@@ -114,12 +122,9 @@ final class TribuoForests {
         protected Model<Regressor> trainSingleModel(Dataset<Regressor> examples,
                 ImmutableFeatureMap featureIds, ImmutableOutputInfo<Regressor> outputIds,
                 int randomInt, Map<String, Provenance> runProvenance, int invocationCount) {
-            Model<Regressor> tree = counter.bootstrap
-                    ? super.trainSingleModel(examples, featureIds, outputIds, randomInt,
-                            runProvenance, invocationCount)
-                    : innerTrainer.train(examples, runProvenance, invocationCount);
-            counter.treeDone();
-            return tree;
+            return counter.train(() -> super.trainSingleModel(examples, featureIds, outputIds,
+                    randomInt, runProvenance, invocationCount),
+                    () -> innerTrainer.train(examples, runProvenance, invocationCount));
         }
     }
 }
