@@ -46,9 +46,7 @@ final class TrainCli implements Callable<Integer> {
     @Override
     public Integer call() {
         ModelSettings settings = model.settings();
-        int days = holdoutDays != null ? holdoutDays : SettingsFile.read(model.config)
-                .get("holdout-days").map(Integer::valueOf)
-                .orElse(TrainCommand.DEFAULT_HOLDOUT_DAYS);
+        int days = holdoutDays();
         TrainCommand command = new TrainCommand(data.ticker(), data.interval(), settings, days,
                 new PromotionPolicy(maxNaiveGap), data.now());
         ServicePorts ports = Wiring.ports(data, tracking, model.featureSpec());
@@ -61,6 +59,16 @@ final class TrainCli implements Callable<Integer> {
             print(System.out, result, settings, days);
         }
         return 0;
+    }
+
+    /** @return the holdout days from the option, else the settings file, else the default */
+    int holdoutDays() {
+        if (holdoutDays != null) {
+            return holdoutDays;
+        }
+        SettingsFile file = SettingsFile.read(model.config);
+        return file.get("holdout-days").map(value -> file.parse("holdout-days", value,
+                Integer::valueOf)).orElse(TrainCommand.DEFAULT_HOLDOUT_DAYS);
     }
 
     private static Map<String, Object> json(TrainingResult result, TrackingOptions tracking) {

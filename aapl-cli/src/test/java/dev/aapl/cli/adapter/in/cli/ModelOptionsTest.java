@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.aapl.core.domain.AaplException;
 import dev.aapl.core.domain.ModelSettings;
 import dev.aapl.core.domain.TargetKind;
+import dev.aapl.core.port.in.TrainCommand;
 import dev.aapl.features.FeatureSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -91,13 +91,12 @@ class ModelOptionsTest {
     }
 
     @Test
-    void readsHoldoutDaysFromTheFileToo() throws Exception {
+    void takesHoldoutDaysFromTheOptionThenTheFileThenTheDefault() throws Exception {
         Path yaml = Files.writeString(folder.resolve("holdout.yaml"), "holdout-days: 15\n");
 
-        TrainCli train = parse("--config", yaml.toString());
-
-        assertThat(SettingsFile.read(train.model.config).get("holdout-days"))
-                .contains("15");
-        assertThat(List.of(ModelOptions.keys().toArray())).contains("holdout-days");
+        assertThat(parse("--config", yaml.toString()).holdoutDays()).isEqualTo(15);
+        assertThat(parse("--config", yaml.toString(), "--holdout-days", "9").holdoutDays())
+                .isEqualTo(9);
+        assertThat(parse().holdoutDays()).isEqualTo(TrainCommand.DEFAULT_HOLDOUT_DAYS);
     }
 }
